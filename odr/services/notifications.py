@@ -1,0 +1,115 @@
+"""In-app notifications: written in the same transaction as the event they announce."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from odr.domain.access import Actor
+from odr.domain.audience import Audience, audiences
+from odr.domain.errors import N_, NotFound
+from odr.domain.lifecycle import Transition
+from odr.domain.states import Action, Role, State
+from odr.services.context import Services
+from odr.services.views import NotificationView, Page
+from odr.store.models import Complaint, Notification, User
+
+
+async def _recipients(
+    session: AsyncSession, complaint: Complaint, groups: frozenset[Audience]
+) -> set[int]:
+    ids: set[int] = set()
+    if Audience.CONSUMER in groups and complaint.consumer_id is not None:
+        ids.add(complaint.consumer_id)
+    if Audience.MERCHANT in groups:
+        query = select(User.id).where(
+            User.role == Role.ENTERPRISE, User.merchant_id == complaint.merchant_id
+        )
+        ids.update(i for i in (await session.exec(query)).all() if i is not None)
+    if Audience.STATION in groups:
+        query = select(User.id).where(
+            User.role == Role.MODERATOR,
+            User.station_id == complaint.station_id
+            if complaint.station_id is not None
+            else col(User.station_id).is_(None),
+        )
+        ids.update(i for i in (await session.exec(query)).all() if i is not None)
+    return ids
+
+
+async def notify(
+    session: AsyncSession, complaint: Complaint, fact: Transition, actor: Actor
+) -> None:
+    """Add a notification of ``fact`` for everyone it concerns except ``actor``."""
+    recipients = await _recipients(session, complaint, audiences(fact))
+    recipients.discard(actor.user_id)  # type: ignore[arg-type]
+    session.add_all(
+        Notification(
+            user_id=user_id,
+            complaint_id=complaint.id,
+            action=fact.action,
+            to_state=fact.to_state,
+        )
+        for user_id in sorted(recipients)
+    )
+
+
+def _view(row: Notification) -> NotificationView:
+    return NotificationView(
+        id=row.id,  # type: ignore[arg-type]
+        complaint_id=row.complaint_id,
+        action=Action(row.action),
+        to_state=State(row.to_state) if row.to_state else None,
+        created_at=row.created_at,
+        read=row.read_at is not None,
+    )
+
+
+async def list_notifications(
+    svc: Services, actor: Actor, *, limit: int = 20, offset: int = 0, unread_only: bool = False
+) -> Page[NotificationView]:
+    """The actor's notifications, newest first."""
+    limit = max(1, min(limit, 100))
+    where = [Notification.user_id == actor.user_id]
+    if unread_only:
+        where.append(col(Notification.read_at).is_(None))
+    async with svc.reading() as session:
+        total = (
+            await session.exec(select(func.count()).select_from(Notification).where(*where))
+        ).one()
+        rows = await session.exec(
+            select(Notification)
+            .where(*where)
+            .order_by(col(Notification.id).desc())
+            .limit(limit)
+            .offset(max(offset, 0))
+        )
+        return Page([_view(r) for r in rows.all()], total, limit, max(offset, 0))
+
+
+async def unread_count(svc: Services, actor: Actor) -> int:
+    """How many of the actor's notifications are unread (the badge in the header)."""
+    query = (
+        select(func.count())
+        .select_from(Notification)
+        .where(Notification.user_id == actor.user_id, col(Notification.read_at).is_(None))
+    )
+    async with svc.reading() as session:
+        return (await session.exec(query)).one()
+
+
+async def mark_read(svc: Services, actor: Actor, notification_id: int | None = None) -> int:
+    """Mark one notification (or, with ``None``, all) of the actor read; returns how many."""
+    query = update(Notification).where(
+        col(Notification.user_id) == actor.user_id, col(Notification.read_at).is_(None)
+    )
+    if notification_id is not None:
+        query = query.where(col(Notification.id) == notification_id)
+    async with svc.transaction() as session:
+        result = await session.exec(query.values(read_at=svc.clock()))  # type: ignore[call-overload]
+        if notification_id is not None and result.rowcount == 0:
+            exists = await session.get(Notification, notification_id)
+            if exists is None or exists.user_id != actor.user_id:
+                raise NotFound(N_("No such notification."))
+        return int(result.rowcount)
