@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -70,10 +71,10 @@ def postgres_url() -> Iterator[str]:
     need(bool(POSTGRES_URL), "set ODR_TEST_POSTGRES_URL to run the PostgreSQL tests")
     name = f"odr_test_{os.getpid()}"
     url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    asyncio.run(_admin(POSTGRES_URL, f'CREATE DATABASE "{name}"'))
+    _blocking(_admin(POSTGRES_URL, f'CREATE DATABASE "{name}"'))
     _create_schema_sync(url)
     yield url
-    asyncio.run(_admin(POSTGRES_URL, f'DROP DATABASE "{name}" WITH (FORCE)'))
+    _blocking(_admin(POSTGRES_URL, f'DROP DATABASE "{name}" WITH (FORCE)'))
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -94,13 +95,19 @@ async def any_services(
     await svc.close()
 
 
+def _blocking(coroutine: Coroutine[Any, Any, None]) -> None:
+    """Run ``coroutine`` to the end on its own loop in a thread: callers may be inside a loop."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
 def _create_schema_sync(url: str) -> None:
     async def run() -> None:
         engine = create_engine(url)
         await create_schema(engine)
         await engine.dispose()
 
-    asyncio.run(run())
+    _blocking(run())
 
 
 @pytest.fixture

@@ -41,9 +41,13 @@ async def _recipients(
 async def notify(
     session: AsyncSession, complaint: Complaint, fact: Transition, actor: Actor
 ) -> None:
-    """Add a notification of ``fact`` for everyone it concerns except ``actor``."""
+    """Add a notification of ``fact`` for everyone it concerns except whoever took it.
+
+    Automatic steps (routing after filing) are news to the person whose action caused them.
+    """
     recipients = await _recipients(session, complaint, audiences(fact))
-    recipients.discard(actor.user_id)  # type: ignore[arg-type]
+    if fact.role is actor.role and actor.user_id is not None:
+        recipients.discard(actor.user_id)
     session.add_all(
         Notification(
             user_id=user_id,

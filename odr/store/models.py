@@ -99,14 +99,14 @@ class Complaint(SQLModel, table=True):
     filed_at: datetime = Field(default_factory=utcnow, sa_column=_utc(index=True))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc())
     due_kind: str | None = Field(default=None, max_length=30)
-    due_at: datetime | None = Field(default=None, sa_column=_utc())
+    due_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
     enterprise_due_on: date | None = None
     acceptance_due_on: date | None = None
     mediation_due_on: date | None = None
     report_due_on: date | None = None
     reason_code: str | None = Field(default=None, max_length=40)
     referral_code: str | None = Field(default=None, max_length=60)
-    decided_at: datetime | None = Field(default=None, sa_column=_utc())
+    decided_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
     decided_by_id: int | None = Field(default=None, foreign_key="user.id")
     version: int = Field(default=1, sa_column=_complaint_version)
 
@@ -138,7 +138,7 @@ class Offer(SQLModel, table=True):
     note: str = Field(default="", sa_column=Column(Text, nullable=False))
     status: str = Field(default="pending", max_length=20)
     created_at: datetime = Field(default_factory=utcnow, sa_column=_utc())
-    answered_at: datetime | None = Field(default=None, sa_column=_utc())
+    answered_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
 
 
 class Notification(SQLModel, table=True):
@@ -151,4 +151,4 @@ class Notification(SQLModel, table=True):
     action: str = Field(max_length=40)
     to_state: str | None = Field(default=None, max_length=30)
     created_at: datetime = Field(default_factory=utcnow, sa_column=_utc())
-    read_at: datetime | None = Field(default=None, sa_column=_utc())
+    read_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
