@@ -63,7 +63,7 @@ def compute_deadline(
     periods: StatutoryPeriods,
     tz: ZoneInfo,
 ) -> Deadline:
-    """The deadline of ``kind`` for a clock that starts at ``start`` (the day itself not counted)."""
+    """The deadline of ``kind`` for a clock started at ``start`` (that day is not counted)."""
     started_on = start.astimezone(tz).date()
     due_on = calendar.add_working_days(started_on, period_of(kind, periods))
     return Deadline(kind, due_on, end_of_day(due_on, tz))

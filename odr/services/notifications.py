@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, update
+from sqlalchemy import ColumnElement, func, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -75,7 +75,7 @@ async def list_notifications(
 ) -> Page[NotificationView]:
     """The actor's notifications, newest first."""
     limit = max(1, min(limit, 100))
-    where = [Notification.user_id == actor.user_id]
+    where: list[ColumnElement[bool]] = [col(Notification.user_id) == actor.user_id]
     if unread_only:
         where.append(col(Notification.read_at).is_(None))
     async with svc.reading() as session:
@@ -111,7 +111,7 @@ async def mark_read(svc: Services, actor: Actor, notification_id: int | None = N
     if notification_id is not None:
         query = query.where(col(Notification.id) == notification_id)
     async with svc.transaction() as session:
-        result = await session.exec(query.values(read_at=svc.clock()))  # type: ignore[call-overload]
+        result = await session.exec(query.values(read_at=svc.clock()))
         if notification_id is not None and result.rowcount == 0:
             exists = await session.get(Notification, notification_id)
             if exists is None or exists.user_id != actor.user_id:
