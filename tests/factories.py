@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from odr.domain.intake import CaseKind, Channel, ComplaintDraft
-
 from odr.services.context import Services
 from odr.store.models import Merchant, Station, StationRegion, User
 

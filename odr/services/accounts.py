@@ -25,7 +25,7 @@ MAX_PASSWORD = 256
 class BadCredentials(DomainError):
     """Wrong username or password (HTTP 401); which one is never said."""
 
-    code = "bad_credentials"
+    code = "invalid_credentials"
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -68,3 +69,13 @@ async def _sweep_batch(svc: Services, now: datetime) -> tuple[int, int]:
             await notify(session, row, fact, SYSTEM)
             expired += 1
     return checked, expired
+
+
+async def run_forever(svc: Services, interval: float) -> None:
+    """Sweep every ``interval`` seconds until cancelled; a failed sweep is logged, not fatal."""
+    while True:
+        try:
+            await sweep(svc)
+        except Exception:
+            log.exception("deadline sweep failed; trying again in %.0f s", interval)
+        await asyncio.sleep(interval)

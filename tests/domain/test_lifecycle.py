@@ -5,10 +5,10 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from odr.domain.intake import CaseKind
 
 from odr.domain import lifecycle
 from odr.domain.errors import InvalidTransition, NotAllowed, ValidationFailed
+from odr.domain.intake import CaseKind
 from odr.domain.states import OPEN_STATES, Action, Role, State
 
 EXPECTED: dict[tuple[State, Action], tuple[State, Role]] = {

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from odr.domain.intake import CaseKind
-from odr.domain.referrals import referral_table
 
 from odr.domain.errors import ValidationFailed
+from odr.domain.intake import CaseKind
 from odr.domain.offers import Remedy, check_decision, validate_offer
+from odr.domain.referrals import referral_table
 from odr.domain.states import Action
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from odr.domain.deadlines import DeadlineKind
-from odr.domain.intake import CaseKind, Channel
 from sqlmodel import col, select
 
 from odr.domain.access import Actor
+from odr.domain.deadlines import DeadlineKind
 from odr.domain.errors import InvalidTransition, NotAllowed, NotFound, ValidationFailed
+from odr.domain.intake import CaseKind, Channel
 from odr.domain.states import Action, Role, State
 from odr.services import complaints, notifications
 from odr.services.complaint_reads import get_complaint, list_complaints
