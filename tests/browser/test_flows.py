@@ -60,9 +60,7 @@ async def test_green_channel_offer_accepted(browser: Browser, live_server: LiveS
     await expect(consumer.locator("h1 .state")).to_have_text(zh("Settled by the enterprise"))
 
 
-async def test_escalation_then_moderator_accepts(
-    browser: Browser, live_server: LiveServer
-) -> None:
+async def test_escalation_then_moderator_accepts(browser: Browser, live_server: LiveServer) -> None:
     consumer = await sign_in(browser, live_server, "zhangsan")
     url = await file_complaint(consumer, live_server, green=True)
     await consumer.fill("form[action$='/escalate'] input[name=reason]", "企业迟迟不处理")
@@ -75,4 +73,6 @@ async def test_escalation_then_moderator_accepts(
     await moderator.click("form.decide button[type=submit]")
     await expect(moderator.locator("h1 .state")).to_have_text(zh("Accepted"))
     await moderator.click(f"text={zh('Printable notice')}")
-    await expect(moderator.locator("article.notice h1")).to_contain_text(zh("Notice of acceptance of a complaint"))
+    await expect(moderator.locator("article.notice h1")).to_contain_text(
+        zh("Notice of acceptance of a complaint")
+    )
