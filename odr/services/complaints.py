@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from odr.domain import lifecycle
@@ -78,8 +78,7 @@ def apply(
 async def _finish(
     svc: Services, session: AsyncSession, actor: Actor, row: Complaint, facts: list[Transition]
 ) -> ComplaintDetail:
-    for fact in facts:
-        await notify(session, row, fact, actor)
+    await notify(session, row, facts, actor)
     try:
         await session.flush()
     except StaleDataError as exc:
@@ -89,9 +88,19 @@ async def _finish(
     return await detail_of(svc, session, actor, row)
 
 
-async def _station_for(session: AsyncSession, region: str) -> int | None:
-    query = select(StationRegion.station_id).where(StationRegion.region == region)
-    return (await session.exec(query)).first()
+async def _merchant_and_station(
+    session: AsyncSession, merchant_id: int
+) -> tuple[Merchant, int | None]:
+    """The merchant and the station covering its region, in one query."""
+    query = (
+        select(Merchant, StationRegion.station_id)
+        .join(StationRegion, col(StationRegion.region) == Merchant.region, isouter=True)
+        .where(Merchant.id == merchant_id)
+    )
+    found = (await session.exec(query)).first()
+    if found is None:
+        raise ValidationFailed({"merchant_id": N_("Choose a merchant from the list.")})
+    return found
 
 
 async def _check_consumer(session: AsyncSession, consumer_id: int | None) -> None:
@@ -124,13 +133,12 @@ async def file_complaint(
     now = svc.clock()
     draft = validate_draft(draft, now.astimezone(svc.tz).date())
     async with svc.transaction() as session:
-        merchant = await session.get(Merchant, merchant_id)
-        if merchant is None:
-            raise ValidationFailed({"merchant_id": N_("Choose a merchant from the list.")})
-        await _check_consumer(session, consumer_id)
+        merchant, station_id = await _merchant_and_station(session, merchant_id)
+        if actor.is_staff:
+            await _check_consumer(session, consumer_id)
         facts = lifecycle.file(draft.kind, merchant.is_odr, green_channel, actor.role)
         row = _new_complaint(draft, merchant, green_channel, consumer_id, actor, now, svc)
-        row.station_id = await _station_for(session, merchant.region)
+        row.station_id = station_id
         session.add(row)
         await session.flush()
         for fact in facts:

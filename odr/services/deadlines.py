@@ -66,7 +66,7 @@ async def _sweep_batch(svc: Services, now: datetime) -> tuple[int, int]:
             action = EXPIRY_ACTION[DeadlineKind(row.due_kind)]  # type: ignore[arg-type]
             fact = lifecycle.transition(State(row.state), action, SYSTEM.role)
             apply(svc, session, row, fact, SYSTEM, now)
-            await notify(session, row, fact, SYSTEM)
+            await notify(session, row, [fact], SYSTEM)
             expired += 1
     return checked, expired
 

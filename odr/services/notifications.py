@@ -16,17 +16,18 @@ from odr.services.views import NotificationView, Page
 from odr.store.models import Complaint, Notification, User
 
 
-async def _recipients(
+async def _members(
     session: AsyncSession, complaint: Complaint, groups: frozenset[Audience]
-) -> set[int]:
-    ids: set[int] = set()
+) -> dict[Audience, set[int]]:
+    """The users in each group, one query per group at most."""
+    members: dict[Audience, set[int]] = {}
     if Audience.CONSUMER in groups and complaint.consumer_id is not None:
-        ids.add(complaint.consumer_id)
+        members[Audience.CONSUMER] = {complaint.consumer_id}
     if Audience.MERCHANT in groups:
         query = select(User.id).where(
             User.role == Role.ENTERPRISE, User.merchant_id == complaint.merchant_id
         )
-        ids.update(i for i in (await session.exec(query)).all() if i is not None)
+        members[Audience.MERCHANT] = {i for i in (await session.exec(query)).all() if i}
     if Audience.STATION in groups:
         query = select(User.id).where(
             User.role == Role.MODERATOR,
@@ -34,29 +35,32 @@ async def _recipients(
             if complaint.station_id is not None
             else col(User.station_id).is_(None),
         )
-        ids.update(i for i in (await session.exec(query)).all() if i is not None)
-    return ids
+        members[Audience.STATION] = {i for i in (await session.exec(query)).all() if i}
+    return members
 
 
 async def notify(
-    session: AsyncSession, complaint: Complaint, fact: Transition, actor: Actor
+    session: AsyncSession, complaint: Complaint, facts: list[Transition], actor: Actor
 ) -> None:
-    """Add a notification of ``fact`` for everyone it concerns except whoever took it.
+    """Add a notification of each fact for everyone it concerns except whoever took it.
 
     Automatic steps (routing after filing) are news to the person whose action caused them.
     """
-    recipients = await _recipients(session, complaint, audiences(fact))
-    if fact.role is actor.role and actor.user_id is not None:
-        recipients.discard(actor.user_id)
-    session.add_all(
-        Notification(
-            user_id=user_id,
-            complaint_id=complaint.id,
-            action=fact.action,
-            to_state=fact.to_state,
+    groups_of = [audiences(fact) for fact in facts]
+    members = await _members(session, complaint, frozenset().union(*groups_of))
+    for fact, groups in zip(facts, groups_of, strict=True):
+        recipients = set().union(*(members.get(group, set()) for group in groups))
+        if fact.role is actor.role and actor.user_id is not None:
+            recipients.discard(actor.user_id)
+        session.add_all(
+            Notification(
+                user_id=user_id,
+                complaint_id=complaint.id,
+                action=fact.action,
+                to_state=fact.to_state,
+            )
+            for user_id in sorted(recipients)
         )
-        for user_id in sorted(recipients)
-    )
 
 
 def _view(row: Notification) -> NotificationView:
