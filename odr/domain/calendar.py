@@ -40,10 +40,7 @@ class WorkCalendar:
             return True
         if day in self.holidays:
             return False
-        try:
-            return bool(chinese_calendar.is_workday(day))
-        except NotImplementedError:
-            return day.weekday() < 5
+        return _package_workday(day)
 
     def add_working_days(self, start: date, count: int) -> date:
         """The ``count``-th working day after ``start`` (``start`` itself is not counted)."""
@@ -60,6 +57,14 @@ class WorkCalendar:
             return -self.working_days_between(end, start)
         days = (start + timedelta(days=n) for n in range(1, (end - start).days + 1))
         return sum(1 for day in days if self.is_workday(day))
+
+
+@lru_cache(maxsize=4096)
+def _package_workday(day: date) -> bool:
+    try:
+        return bool(chinese_calendar.is_workday(day))
+    except NotImplementedError:
+        return day.weekday() < 5
 
 
 @lru_cache(maxsize=1)

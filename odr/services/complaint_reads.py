@@ -139,9 +139,12 @@ async def _offers(session: AsyncSession, complaint_id: int) -> list[OfferView]:
 
 
 async def detail_of(
-    svc: Services, session: AsyncSession, actor: Actor, row: Complaint
+    svc: Services, session: AsyncSession, actor: Actor, row: Complaint, new: bool = False
 ) -> ComplaintDetail:
-    """Everything ``actor`` may see of a complaint row, with the actions open to them."""
+    """Everything ``actor`` may see of a complaint row, with the actions open to them.
+
+    A ``new`` complaint, just filed in this session, has no offers to look up.
+    """
     merchant = await session.get(Merchant, row.merchant_id)
     now = svc.clock()
     return ComplaintDetail(
@@ -160,7 +163,7 @@ async def detail_of(
         decided_at=row.decided_at,
         deadlines=deadlines_of(svc, row, now),
         events=await _events(session, row.id),  # type: ignore[arg-type]
-        offers=await _offers(session, row.id),  # type: ignore[arg-type]
+        offers=[] if new else await _offers(session, row.id),  # type: ignore[arg-type]
         actions=allowed_actions(State(row.state), actor.role),
     )
 

@@ -36,19 +36,11 @@ from odr.services.views import ComplaintDetail, OfferView
 from odr.store.models import Complaint, ComplaintEvent, Merchant, Offer, StationRegion, User
 
 
-def apply(
-    svc: Services,
-    session: AsyncSession,
-    row: Complaint,
-    fact: Transition,
-    actor: Actor,
-    now: datetime,
-    data: dict[str, Any] | None = None,
-) -> None:
-    """Store ``fact``: the new state, its deadline, the event row; then queue notifications.
+def advance(svc: Services, row: Complaint, fact: Transition, now: datetime) -> None:
+    """Move ``row`` to the fact's state and start the deadline that state has, if any.
 
-    The only writer of ``Complaint.state``. Deadlines start when a state that has one is
-    entered; mediation's runs on from acceptance, so entering ``in_mediation`` keeps it.
+    The only writer of ``Complaint.state``. Mediation's deadline runs on from acceptance,
+    so entering ``in_mediation`` keeps it.
     """
     row.state = fact.to_state
     row.updated_at = now
@@ -59,7 +51,17 @@ def apply(
         row.due_kind, row.due_at = kind.value, deadline.due_at
     elif fact.to_state is not State.IN_MEDIATION:
         row.due_kind, row.due_at = None, None
-    session.add(row)
+
+
+def record(
+    session: AsyncSession,
+    row: Complaint,
+    fact: Transition,
+    actor: Actor,
+    now: datetime,
+    data: dict[str, Any] | None = None,
+) -> None:
+    """Append ``fact`` to the complaint's event log."""
     session.add(
         ComplaintEvent(
             complaint_id=row.id,  # type: ignore[arg-type]
@@ -75,8 +77,28 @@ def apply(
     )
 
 
+def apply(
+    svc: Services,
+    session: AsyncSession,
+    row: Complaint,
+    fact: Transition,
+    actor: Actor,
+    now: datetime,
+    data: dict[str, Any] | None = None,
+) -> None:
+    """Store ``fact``: the new state and its deadline, and the event row."""
+    advance(svc, row, fact, now)
+    session.add(row)
+    record(session, row, fact, actor, now, data)
+
+
 async def _finish(
-    svc: Services, session: AsyncSession, actor: Actor, row: Complaint, facts: list[Transition]
+    svc: Services,
+    session: AsyncSession,
+    actor: Actor,
+    row: Complaint,
+    facts: list[Transition],
+    new: bool = False,
 ) -> ComplaintDetail:
     await notify(session, row, facts, actor)
     try:
@@ -85,7 +107,7 @@ async def _finish(
         raise InvalidTransition(
             N_("Someone else changed this complaint just now. Reload and try again.")
         ) from exc
-    return await detail_of(svc, session, actor, row)
+    return await detail_of(svc, session, actor, row, new=new)
 
 
 async def _merchant_and_station(
@@ -131,19 +153,31 @@ async def file_complaint(
     elif not actor.is_staff:
         raise NotAllowed(N_("Your role may not do this."))
     now = svc.clock()
-    draft = validate_draft(draft, now.astimezone(svc.tz).date())
     async with svc.transaction() as session:
         merchant, station_id = await _merchant_and_station(session, merchant_id)
+        draft = validate_draft(_against(draft, merchant), now.astimezone(svc.tz).date())
         if actor.is_staff:
             await _check_consumer(session, consumer_id)
         facts = lifecycle.file(draft.kind, merchant.is_odr, green_channel, actor.role)
         row = _new_complaint(draft, merchant, green_channel, consumer_id, actor, now, svc)
         row.station_id = station_id
+        for fact in facts:
+            advance(svc, row, fact, now)
         session.add(row)
         await session.flush()
         for fact in facts:
-            apply(svc, session, row, fact, actor, now)
-        return await _finish(svc, session, actor, row, facts)
+            record(session, row, fact, actor, now)
+        return await _finish(svc, session, actor, row, facts, new=True)
+
+
+def _against(draft: ComplaintDraft, merchant: Merchant) -> ComplaintDraft:
+    """The draft naming ``merchant`` as respondent where the complainant left it blank."""
+    return replace(
+        draft,
+        respondent_name=draft.respondent_name.strip() or merchant.name,
+        respondent_address=draft.respondent_address.strip() or merchant.address,
+        credit_code=draft.credit_code or merchant.credit_code,
+    )
 
 
 def _new_complaint(

@@ -13,6 +13,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from odr.services.context import build_services
 from odr.services.deadlines import run_forever
 from odr.settings import Settings, load_settings
+from odr.web.auth import UserCache
 from odr.web.errors import exception_handlers
 from odr.web.middleware import BodyLimit
 from odr.web.ratelimit import AttemptLimiter
@@ -30,6 +31,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         services = build_services(settings)
         app.state.services = services
         app.state.login_limiter = AttemptLimiter(settings.login_attempts, settings.login_window)
+        app.state.user_cache = UserCache()
         sweeper = asyncio.create_task(run_forever(services, settings.sweep_interval))
         try:
             yield

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.requests import HTTPConnection
 
@@ -19,6 +21,30 @@ class NotAuthenticated(DomainError):
     """No valid session or token (HTTP 401; pages redirect to the login page)."""
 
     code = "unauthenticated"
+
+
+class UserCache:
+    """Recently seen users by id, for ``ttl`` seconds, so that each request need not query.
+
+    Accounts change rarely (an administrator's CLI command); a change is seen within ``ttl``.
+    """
+
+    def __init__(self, ttl: float = 30.0, size: int = 10_000) -> None:
+        self.ttl, self.size = ttl, size
+        self._users: dict[int, tuple[float, UserView]] = {}
+
+    def get(self, user_id: int) -> UserView | None:
+        """The cached user, if seen within ``ttl``."""
+        found = self._users.get(user_id)
+        if found is None or found[0] < time.monotonic():
+            return None
+        return found[1]
+
+    def put(self, user: UserView) -> None:
+        """Remember ``user``; the cache is emptied when full."""
+        if len(self._users) >= self.size:
+            self._users.clear()
+        self._users[user.id] = (time.monotonic() + self.ttl, user)
 
 
 def _serializer(settings: Settings) -> URLSafeTimedSerializer:
@@ -63,13 +89,20 @@ async def current_user(conn: HTTPConnection) -> UserView | None:
     if "odr_user" in conn.scope:
         return conn.scope["odr_user"]
     uid = _claimed_user_id(conn)
-    user: UserView | None = None
-    if uid is not None:
-        try:
-            user = await get_user(conn.app.state.services, uid)
-        except NotFound:
-            user = None
+    user = None if uid is None else await _lookup(conn, uid)
     conn.scope["odr_user"] = user
+    return user
+
+
+async def _lookup(conn: HTTPConnection, user_id: int) -> UserView | None:
+    cache: UserCache = conn.app.state.user_cache
+    user = cache.get(user_id)
+    if user is None:
+        try:
+            user = await get_user(conn.app.state.services, user_id)
+        except NotFound:
+            return None
+        cache.put(user)
     return user
 
 

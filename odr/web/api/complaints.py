@@ -5,13 +5,11 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from odr.domain.errors import N_, NotFound, ValidationFailed
+from odr.domain.errors import ValidationFailed
 from odr.domain.intake import Channel, ComplaintDraft
 from odr.domain.states import Role, State
 from odr.services import complaint_reads, complaints
-from odr.services.context import Services
-from odr.services.merchants import get_merchant
-from odr.services.views import MerchantView, UserView
+from odr.services.views import UserView
 from odr.web.api.base import (
     ERROR_MESSAGES,
     acting,
@@ -39,16 +37,9 @@ FILERS = (Role.CONSUMER, Role.MODERATOR, Role.SUPERVISOR)
 ANYONE = (Role.CONSUMER, Role.ENTERPRISE, Role.MODERATOR, Role.SUPERVISOR)
 
 
-async def _merchant(svc: Services, merchant_id: int) -> MerchantView:
-    try:
-        return await get_merchant(svc, merchant_id)
-    except NotFound as exc:
-        raise ValidationFailed({"merchant_id": N_("Choose a merchant from the list.")}) from exc
-
-
-def _draft(body: ComplaintCreate, user: UserView, merchant: MerchantView) -> ComplaintDraft:
+def _draft(body: ComplaintCreate, user: UserView) -> ComplaintDraft:
     """The draft of ``body``: a consumer complains as themself; staff must name the
-    complainant and the channel the complaint came by."""
+    complainant and the channel the complaint came by. The merchant is the respondent."""
     if user.role is Role.CONSUMER:
         name, phone, address, channel = user.name, user.phone, user.address, Channel.WEB
     else:
@@ -66,9 +57,8 @@ def _draft(body: ComplaintCreate, user: UserView, merchant: MerchantView) -> Com
         complainant_name=name,
         complainant_phone=phone,
         complainant_address=address,
-        respondent_name=merchant.name,
-        respondent_address=merchant.address,
-        credit_code=merchant.credit_code,
+        respondent_name="",
+        respondent_address="",
         category=body.category,
         facts=body.facts,
         request=body.request,
@@ -83,7 +73,7 @@ async def create_complaint(request: Request) -> Response:
     user = await acting(request, *FILERS)
     body = await read_body(request, ComplaintCreate)
     svc = services(request)
-    draft = _draft(body, user, await _merchant(svc, body.merchant_id))
+    draft = _draft(body, user)
     detail = await complaints.file_complaint(
         svc,
         user.actor,
