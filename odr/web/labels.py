@@ -95,8 +95,8 @@ REMEDIES: Mapping[str, str] = {
 
 OFFER_STATUS: Mapping[str, str] = {
     "pending": N_("Awaiting the consumer's answer"),
-    "accepted": N_("Accepted"),
-    "declined": N_("Declined"),
+    "accepted": N_("Accepted by the consumer"),
+    "declined": N_("Declined by the consumer"),
     "superseded": N_("Replaced by a newer offer"),
 }
 
