@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from sqlmodel import select
 from starlette.testclient import TestClient
 
 from odr.store.models import Complaint
@@ -168,7 +169,7 @@ def test_bad_complaint_form_keeps_values_and_files_nothing(
 
     async def count(svc: Any) -> int:
         async with svc.reading() as session:
-            return len((await session.exec(__import__("sqlmodel").select(Complaint))).all())
+            return len((await session.exec(select(Complaint))).all())
 
     assert call(count) == 0
 
