@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from odr.cli import main
 from odr.domain.access import Actor
 from odr.domain.states import Role
-from odr.services import complaints
+from odr.services import filing
 from odr.services.context import build_services
 from odr.services.demo import DEMO_PASSWORD
 from odr.settings import load_settings
@@ -164,7 +164,7 @@ async def _file_green_complaint(url: str) -> int:
     svc.clock = lambda: NOW
     try:
         world = await make_world(svc)
-        detail = await complaints.file_complaint(
+        detail = await filing.file_complaint(
             svc,
             Actor(world.consumer_id, Role.CONSUMER),
             draft(),

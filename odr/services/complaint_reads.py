@@ -139,16 +139,27 @@ async def _offers(session: AsyncSession, complaint_id: int) -> list[OfferView]:
 
 
 async def detail_of(
-    svc: Services, session: AsyncSession, actor: Actor, row: Complaint, new: bool = False
+    svc: Services, session: AsyncSession, actor: Actor, row: Complaint
 ) -> ComplaintDetail:
-    """Everything ``actor`` may see of a complaint row, with the actions open to them.
-
-    A ``new`` complaint, just filed in this session, has no offers to look up.
-    """
+    """Everything ``actor`` may see of a complaint row, with the actions open to them."""
     merchant = await session.get(Merchant, row.merchant_id)
+    events = await _events(session, row.id)  # type: ignore[arg-type]
+    offers = await _offers(session, row.id)  # type: ignore[arg-type]
+    return build_detail(svc, actor, row, merchant.name if merchant else "", events, offers)
+
+
+def build_detail(
+    svc: Services,
+    actor: Actor,
+    row: Complaint,
+    merchant_name: str,
+    events: list[EventView],
+    offers: list[OfferView],
+) -> ComplaintDetail:
+    """The detail view of ``row`` from its already loaded timeline and offers."""
     now = svc.clock()
     return ComplaintDetail(
-        summary=summary_of(svc, row, merchant.name if merchant else "", now),
+        summary=summary_of(svc, row, merchant_name, now),
         complainant_phone=row.complainant_phone,
         complainant_address=row.complainant_address,
         respondent_name=row.respondent_name,
@@ -162,8 +173,8 @@ async def detail_of(
         referral_code=row.referral_code,
         decided_at=row.decided_at,
         deadlines=deadlines_of(svc, row, now),
-        events=await _events(session, row.id),  # type: ignore[arg-type]
-        offers=[] if new else await _offers(session, row.id),  # type: ignore[arg-type]
+        events=events,
+        offers=offers,
         actions=allowed_actions(State(row.state), actor.role),
     )
 

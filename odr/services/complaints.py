@@ -1,4 +1,4 @@
-"""Complaint use cases: filing, the enterprise's offers, escalation, withdrawal, triage.
+"""Complaint use cases after filing (filing.py): offers, escalation, withdrawal, triage.
 
 Each public function is one transaction: load, ask the domain for the transition, store the
 new state with its event row and notifications, commit, and return what the actor may see.
@@ -7,33 +7,26 @@ new state with its event row and notifications, commit, and return what the acto
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import col, select
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from odr.domain import lifecycle
 from odr.domain.access import Actor
 from odr.domain.deadlines import compute_deadline
-from odr.domain.errors import N_, InvalidTransition, NotAllowed, NotFound, ValidationFailed
-from odr.domain.intake import (
-    CaseKind,
-    Channel,
-    ComplaintDraft,
-    beyond_limitation,
-    validate_draft,
-)
+from odr.domain.errors import N_, InvalidTransition, NotFound, ValidationFailed
+from odr.domain.intake import CaseKind
 from odr.domain.lifecycle import DEADLINE_OF_STATE, Transition
 from odr.domain.offers import check_decision, validate_offer
-from odr.domain.states import Action, Role, State
+from odr.domain.states import Action, State
 from odr.services.complaint_reads import DUE_COLUMNS, detail_of, load_visible, offer_view
 from odr.services.context import Services
 from odr.services.notifications import notify
 from odr.services.views import ComplaintDetail, OfferView
-from odr.store.models import Complaint, ComplaintEvent, Merchant, Offer, StationRegion, User
+from odr.store.models import Complaint, ComplaintEvent, Offer
 
 
 def advance(svc: Services, row: Complaint, fact: Transition, now: datetime) -> None:
@@ -53,6 +46,27 @@ def advance(svc: Services, row: Complaint, fact: Transition, now: datetime) -> N
         row.due_kind, row.due_at = None, None
 
 
+def event_values(
+    row: Complaint,
+    fact: Transition,
+    actor: Actor,
+    now: datetime,
+    data: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The columns of the event row that logs ``fact``."""
+    return {
+        "complaint_id": row.id,
+        "at": now,
+        "actor_id": actor.user_id if fact.role is actor.role else None,
+        "actor_role": fact.role,
+        "action": fact.action,
+        "from_state": fact.from_state,
+        "to_state": fact.to_state,
+        "reason": fact.reason,
+        "data": json.dumps(data, ensure_ascii=False) if data else None,
+    }
+
+
 def record(
     session: AsyncSession,
     row: Complaint,
@@ -62,19 +76,7 @@ def record(
     data: dict[str, Any] | None = None,
 ) -> None:
     """Append ``fact`` to the complaint's event log."""
-    session.add(
-        ComplaintEvent(
-            complaint_id=row.id,  # type: ignore[arg-type]
-            at=now,
-            actor_id=actor.user_id if fact.role is actor.role else None,
-            actor_role=fact.role,
-            action=fact.action,
-            from_state=fact.from_state,
-            to_state=fact.to_state,
-            reason=fact.reason,
-            data=json.dumps(data, ensure_ascii=False) if data else None,
-        )
-    )
+    session.add(ComplaintEvent(**event_values(row, fact, actor, now, data)))
 
 
 def apply(
@@ -98,7 +100,6 @@ async def _finish(
     actor: Actor,
     row: Complaint,
     facts: list[Transition],
-    new: bool = False,
 ) -> ComplaintDetail:
     await notify(session, row, facts, actor)
     try:
@@ -107,115 +108,7 @@ async def _finish(
         raise InvalidTransition(
             N_("Someone else changed this complaint just now. Reload and try again.")
         ) from exc
-    return await detail_of(svc, session, actor, row, new=new)
-
-
-async def _merchant_and_station(
-    session: AsyncSession, merchant_id: int
-) -> tuple[Merchant, int | None]:
-    """The merchant and the station covering its region, in one query."""
-    query = (
-        select(Merchant, StationRegion.station_id)
-        .join(StationRegion, col(StationRegion.region) == Merchant.region, isouter=True)
-        .where(Merchant.id == merchant_id)
-    )
-    found = (await session.exec(query)).first()
-    if found is None:
-        raise ValidationFailed({"merchant_id": N_("Choose a merchant from the list.")})
-    return found
-
-
-async def _check_consumer(session: AsyncSession, consumer_id: int | None) -> None:
-    if consumer_id is None:
-        return
-    user = await session.get(User, consumer_id)
-    if user is None or user.role != Role.CONSUMER:
-        raise ValidationFailed({"consumer_id": N_("No such consumer.")})
-
-
-async def file_complaint(
-    svc: Services,
-    actor: Actor,
-    draft: ComplaintDraft,
-    *,
-    merchant_id: int,
-    green_channel: bool,
-    consumer_id: int | None = None,
-) -> ComplaintDetail:
-    """File a complaint or report: a consumer online, or staff recording one received by
-    phone, letter or visit (``draft.channel``), optionally linked to a consumer's account.
-
-    Routes it to the ODR enterprise (green channel) or to the station covering the merchant.
-    """
-    if actor.role is Role.CONSUMER:
-        consumer_id = actor.user_id
-        draft = replace(draft, channel=Channel.WEB)
-    elif not actor.is_staff:
-        raise NotAllowed(N_("Your role may not do this."))
-    now = svc.clock()
-    async with svc.transaction() as session:
-        merchant, station_id = await _merchant_and_station(session, merchant_id)
-        draft = validate_draft(_against(draft, merchant), now.astimezone(svc.tz).date())
-        if actor.is_staff:
-            await _check_consumer(session, consumer_id)
-        facts = lifecycle.file(draft.kind, merchant.is_odr, green_channel, actor.role)
-        row = _new_complaint(draft, merchant, green_channel, consumer_id, actor, now, svc)
-        row.station_id = station_id
-        for fact in facts:
-            advance(svc, row, fact, now)
-        session.add(row)
-        await session.flush()
-        for fact in facts:
-            record(session, row, fact, actor, now)
-        return await _finish(svc, session, actor, row, facts, new=True)
-
-
-def _against(draft: ComplaintDraft, merchant: Merchant) -> ComplaintDraft:
-    """The draft naming ``merchant`` as respondent where the complainant left it blank."""
-    return replace(
-        draft,
-        respondent_name=draft.respondent_name.strip() or merchant.name,
-        respondent_address=draft.respondent_address.strip() or merchant.address,
-        credit_code=draft.credit_code or merchant.credit_code,
-    )
-
-
-def _new_complaint(
-    draft: ComplaintDraft,
-    merchant: Merchant,
-    green_channel: bool,
-    consumer_id: int | None,
-    actor: Actor,
-    now: datetime,
-    svc: Services,
-) -> Complaint:
-    filed_on = now.astimezone(svc.tz).date()
-    return Complaint(
-        kind=draft.kind,
-        state=State.SUBMITTED,
-        channel=draft.channel,
-        consumer_id=consumer_id,
-        recorded_by_id=actor.user_id if actor.is_staff else None,
-        complainant_name=draft.complainant_name,
-        complainant_phone=draft.complainant_phone,
-        complainant_address=draft.complainant_address,
-        merchant_id=merchant.id,  # type: ignore[arg-type]
-        respondent_name=draft.respondent_name,
-        respondent_address=draft.respondent_address,
-        credit_code=draft.credit_code,
-        category=draft.category,
-        facts=draft.facts,
-        request=draft.request,
-        amount_fen=draft.amount_fen,
-        known_on=draft.known_on,
-        green_channel=green_channel,
-        beyond_limitation=bool(
-            draft.known_on
-            and beyond_limitation(draft.known_on, filed_on, svc.periods.limitation_years)
-        ),
-        filed_at=now,
-        updated_at=now,
-    )
+    return await detail_of(svc, session, actor, row)
 
 
 async def _move(

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from argon2 import PasswordHasher
@@ -16,6 +17,7 @@ from odr.domain.calendar import WorkCalendar
 from odr.domain.deadlines import StatutoryPeriods
 from odr.settings import Settings
 from odr.store.engine import SessionFactory, create_engine, session_factory
+from odr.store.group_commit import GroupCommit
 from odr.store.types import utcnow
 
 
@@ -30,6 +32,8 @@ class Services:
     periods: StatutoryPeriods = field(default_factory=StatutoryPeriods)
     clock: Callable[[], datetime] = utcnow
     hasher: PasswordHasher = field(default_factory=PasswordHasher)
+    group_commits: dict[str, GroupCommit[Any, Any]] = field(default_factory=dict)
+    """Shared write batches by use case (see :mod:`odr.store.group_commit`)."""
 
     @property
     def tz(self) -> ZoneInfo:

@@ -15,7 +15,7 @@ from sqlmodel import select
 from odr.domain.access import Actor
 from odr.domain.credit_code import check_character
 from odr.domain.intake import CaseKind, Channel, ComplaintDraft
-from odr.services import complaints
+from odr.services import complaints, filing
 from odr.services.accounts import add_user
 from odr.services.context import Services
 from odr.services.merchants import MerchantInput, add_merchant, add_station
@@ -225,7 +225,7 @@ class _Demo:
         self, days: float, username: str, merchant: str, green: bool = False, **values: object
     ) -> int:
         with self.at(days):
-            detail = await complaints.file_complaint(
+            detail = await filing.file_complaint(
                 self.svc,
                 self.actor(username),
                 self.draft(username, merchant, **values),

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, func, update
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, insert, literal, union_all, update
+from sqlalchemy import select as core_select
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -15,52 +19,79 @@ from odr.services.context import Services
 from odr.services.views import NotificationView, Page
 from odr.store.models import Complaint, Notification, User
 
+NOTIFICATION = Notification.__table__  # type: ignore[attr-defined]
+USER = User.__table__  # type: ignore[attr-defined]
 
-async def _members(
-    session: AsyncSession, complaint: Complaint, groups: frozenset[Audience]
+
+def _group_query(complaint: Complaint, group: Audience) -> Select[Any] | None:
+    """The ids of ``group``'s members, labelled with the group; None for a group with none."""
+    label = literal(group.value).label("audience")
+    if group is Audience.CONSUMER:
+        if complaint.consumer_id is None:
+            return None
+        return core_select(label, USER.c.id).where(USER.c.id == complaint.consumer_id)
+    if group is Audience.MERCHANT:
+        mine = USER.c.merchant_id == complaint.merchant_id
+        return core_select(label, USER.c.id).where(USER.c.role == Role.ENTERPRISE, mine)
+    station = (
+        USER.c.station_id == complaint.station_id
+        if complaint.station_id is not None
+        else USER.c.station_id.is_(None)
+    )
+    return core_select(label, USER.c.id).where(USER.c.role == Role.MODERATOR, station)
+
+
+async def members(
+    conn: AsyncConnection, complaint: Complaint, facts: list[Transition]
 ) -> dict[Audience, set[int]]:
-    """The users in each group, one query per group at most."""
-    members: dict[Audience, set[int]] = {}
-    if Audience.CONSUMER in groups and complaint.consumer_id is not None:
-        members[Audience.CONSUMER] = {complaint.consumer_id}
-    if Audience.MERCHANT in groups:
-        query = select(User.id).where(
-            User.role == Role.ENTERPRISE, User.merchant_id == complaint.merchant_id
+    """The users of every group concerned by ``facts``, in one query."""
+    groups = sorted(frozenset[Audience]().union(*(audiences(f) for f in facts)))
+    queries = [q for q in (_group_query(complaint, g) for g in groups) if q is not None]
+    found: dict[Audience, set[int]] = {}
+    if queries:
+        for group, user_id in await conn.execute(union_all(*queries)):
+            found.setdefault(Audience(group), set()).add(user_id)
+    return found
+
+
+def notice_rows(
+    complaint: Complaint,
+    facts: list[Transition],
+    actor: Actor,
+    found: dict[Audience, set[int]],
+) -> list[dict[str, Any]]:
+    """The notification rows of ``facts``: everyone concerned except whoever took the step,
+    dated when the complaint last changed. ``complaint_id`` is left for the caller when the
+    complaint is not yet inserted.
+
+    Automatic steps (routing after filing) are news to the person whose action caused them.
+    """
+    rows: list[dict[str, Any]] = []
+    for fact in facts:
+        recipients = set().union(*(found.get(group, set()) for group in audiences(fact)))
+        if fact.role is actor.role and actor.user_id is not None:
+            recipients.discard(actor.user_id)
+        rows.extend(
+            {
+                "user_id": user_id,
+                "complaint_id": complaint.id,
+                "action": fact.action,
+                "to_state": fact.to_state,
+                "created_at": complaint.updated_at,
+            }
+            for user_id in sorted(recipients)
         )
-        members[Audience.MERCHANT] = {i for i in (await session.exec(query)).all() if i}
-    if Audience.STATION in groups:
-        query = select(User.id).where(
-            User.role == Role.MODERATOR,
-            User.station_id == complaint.station_id
-            if complaint.station_id is not None
-            else col(User.station_id).is_(None),
-        )
-        members[Audience.STATION] = {i for i in (await session.exec(query)).all() if i}
-    return members
+    return rows
 
 
 async def notify(
     session: AsyncSession, complaint: Complaint, facts: list[Transition], actor: Actor
 ) -> None:
-    """Add a notification of each fact for everyone it concerns except whoever took it.
-
-    Automatic steps (routing after filing) are news to the person whose action caused them.
-    """
-    groups_of = [audiences(fact) for fact in facts]
-    members = await _members(session, complaint, frozenset().union(*groups_of))
-    for fact, groups in zip(facts, groups_of, strict=True):
-        recipients = set().union(*(members.get(group, set()) for group in groups))
-        if fact.role is actor.role and actor.user_id is not None:
-            recipients.discard(actor.user_id)
-        session.add_all(
-            Notification(
-                user_id=user_id,
-                complaint_id=complaint.id,
-                action=fact.action,
-                to_state=fact.to_state,
-            )
-            for user_id in sorted(recipients)
-        )
+    """Notify everyone ``facts`` concern, in the session's transaction (see :func:`notice_rows`)."""
+    conn = await session.connection()
+    rows = notice_rows(complaint, facts, actor, await members(conn, complaint, facts))
+    if rows:
+        await conn.execute(insert(NOTIFICATION), rows)
 
 
 def _view(row: Notification) -> NotificationView:

@@ -15,6 +15,10 @@ from odr.store import models  # noqa: F401 - registers the tables on SQLModel.me
 
 SessionFactory = async_sessionmaker[AsyncSession]
 
+SQLITE_CONNECTIONS = 2
+"""SQLite has one writer: a second connection lets reads run beside a write, while more only
+add driver threads contending for the lock (bench/RESULTS.md has the figures)."""
+
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
@@ -32,14 +36,18 @@ def is_sqlite(url: str) -> bool:
 
 def create_engine(url: str) -> AsyncEngine:
     """An async engine for ``url``; creates the folder of a SQLite file if needed."""
-    parsed = make_url(url)
     if is_sqlite(url):
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url)
+        engine = _sqlite_engine(url, make_url(url).database)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def _sqlite_engine(url: str, database: str | None) -> AsyncEngine:
+    if database in (None, "", ":memory:"):
+        return create_async_engine(url)  # one connection holds the whole database
+    Path(database).parent.mkdir(parents=True, exist_ok=True)
+    return create_async_engine(url, pool_size=SQLITE_CONNECTIONS, max_overflow=0)
 
 
 def session_factory(engine: AsyncEngine) -> SessionFactory:

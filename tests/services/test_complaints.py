@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, date, datetime
 
 import pytest
@@ -12,7 +13,7 @@ from odr.domain.deadlines import DeadlineKind
 from odr.domain.errors import InvalidTransition, NotAllowed, NotFound, ValidationFailed
 from odr.domain.intake import CaseKind, Channel
 from odr.domain.states import Action, Role, State
-from odr.services import complaints, notifications
+from odr.services import complaints, filing, notifications
 from odr.services.complaint_reads import get_complaint, list_complaints
 from odr.services.context import Services
 from odr.services.deadlines import sweep
@@ -48,14 +49,14 @@ def moderator(w: World) -> Actor:
 
 
 async def file_green(svc: Services, w: World) -> int:
-    detail = await complaints.file_complaint(
+    detail = await filing.file_complaint(
         svc, consumer(w), draft(), merchant_id=w.odr_merchant_id, green_channel=True
     )
     return detail.id
 
 
 async def file_plain(svc: Services, w: World, merchant_id: int | None = None) -> int:
-    detail = await complaints.file_complaint(
+    detail = await filing.file_complaint(
         svc,
         consumer(w),
         draft(),
@@ -219,7 +220,7 @@ async def test_state_forbids_action(services: Services, world: World) -> None:
 async def test_staff_record_a_hotline_complaint_for_a_consumer(
     services: Services, world: World
 ) -> None:
-    detail = await complaints.file_complaint(
+    detail = await filing.file_complaint(
         services,
         moderator(world),
         draft(channel=Channel.HOTLINE_12315),
@@ -235,7 +236,7 @@ async def test_staff_record_a_hotline_complaint_for_a_consumer(
 async def test_consumers_file_online_whatever_channel_they_claim(
     services: Services, world: World
 ) -> None:
-    detail = await complaints.file_complaint(
+    detail = await filing.file_complaint(
         services,
         consumer(world),
         draft(channel=Channel.LETTER),
@@ -246,7 +247,7 @@ async def test_consumers_file_online_whatever_channel_they_claim(
 
 
 async def test_harm_known_over_three_years_is_flagged(services: Services, world: World) -> None:
-    detail = await complaints.file_complaint(
+    detail = await filing.file_complaint(
         services,
         consumer(world),
         draft(known_on=date(2023, 11, 1)),
@@ -258,7 +259,7 @@ async def test_harm_known_over_three_years_is_flagged(services: Services, world:
 
 async def test_bad_input_changes_nothing(services: Services, world: World) -> None:
     with pytest.raises(ValidationFailed):
-        await complaints.file_complaint(
+        await filing.file_complaint(
             services,
             consumer(world),
             draft(facts=""),
@@ -266,7 +267,7 @@ async def test_bad_input_changes_nothing(services: Services, world: World) -> No
             green_channel=False,
         )
     with pytest.raises(ValidationFailed):
-        await complaints.file_complaint(
+        await filing.file_complaint(
             services,
             consumer(world),
             draft(),
@@ -274,7 +275,7 @@ async def test_bad_input_changes_nothing(services: Services, world: World) -> No
             green_channel=True,
         )
     with pytest.raises(ValidationFailed):
-        await complaints.file_complaint(
+        await filing.file_complaint(
             services, consumer(world), draft(), merchant_id=999, green_channel=False
         )
     async with services.reading() as session:
@@ -282,7 +283,7 @@ async def test_bad_input_changes_nothing(services: Services, world: World) -> No
 
 
 async def test_reports_take_the_short_path(services: Services, world: World) -> None:
-    detail = await complaints.file_complaint(
+    detail = await filing.file_complaint(
         services,
         consumer(world),
         draft(kind=CaseKind.REPORT, known_on=None),
@@ -332,3 +333,34 @@ async def test_event_log_is_append_only_history(services: Services, world: World
         ("pending_review", "accepted", "moderator"),
     ]
     assert count > 0
+
+
+async def test_concurrent_filings_each_get_their_own_timeline_and_notices(
+    services: Services, world: World
+) -> None:
+    """Filings stored together by group commit answer exactly as if stored alone."""
+    filed = await asyncio.gather(
+        *(
+            filing.file_complaint(
+                services,
+                consumer(world),
+                draft(),
+                merchant_id=world.odr_merchant_id if n % 2 else world.plain_merchant_id,
+                green_channel=bool(n % 2),
+            )
+            for n in range(12)
+        )
+    )
+    assert len({d.id for d in filed}) == 12
+    for answer in filed:
+        stored = await get_complaint(services, consumer(world), answer.id)
+        assert answer.events == stored.events
+        assert answer.state is stored.state
+        assert answer.deadlines == stored.deadlines
+    async with services.reading() as session:
+        notices = (await session.exec(select(Notification))).all()
+    routed_to_station = {d.id for d in filed if d.state is State.PENDING_REVIEW}
+    to_moderator = {n.complaint_id for n in notices if n.user_id == world.moderator_id}
+    to_enterprise = {n.complaint_id for n in notices if n.user_id == world.enterprise_id}
+    assert to_moderator == routed_to_station
+    assert to_enterprise == {d.id for d in filed} - routed_to_station

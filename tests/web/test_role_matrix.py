@@ -19,7 +19,7 @@ from starlette.testclient import TestClient
 
 from odr.domain.access import Actor
 from odr.domain.states import Role
-from odr.services import complaints
+from odr.services import complaints, filing
 from odr.web.routes import routes as app_routes
 from tests.factories import PASSWORD, USERNAMES, World, draft
 
@@ -191,7 +191,7 @@ def seeded(call: Callable[..., Any], world: World) -> Seeded:
     consumer = Actor(world.consumer_id, Role.CONSUMER)
     enterprise = Actor(world.enterprise_id, Role.ENTERPRISE, merchant_id=world.odr_merchant_id)
     green = call(
-        complaints.file_complaint,
+        filing.file_complaint,
         consumer,
         draft(),
         merchant_id=world.odr_merchant_id,
@@ -199,14 +199,14 @@ def seeded(call: Callable[..., Any], world: World) -> Seeded:
     )
     offer = call(complaints.make_offer, enterprise, green.id, "refund", 100, "")
     review = call(
-        complaints.file_complaint,
+        filing.file_complaint,
         consumer,
         draft(),
         merchant_id=world.odr_merchant_id,
         green_channel=False,
     )
     decided = call(
-        complaints.file_complaint,
+        filing.file_complaint,
         consumer,
         draft(),
         merchant_id=world.odr_merchant_id,

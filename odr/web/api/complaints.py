@@ -8,7 +8,7 @@ from starlette.responses import Response
 from odr.domain.errors import ValidationFailed
 from odr.domain.intake import Channel, ComplaintDraft
 from odr.domain.states import Role, State
-from odr.services import complaint_reads, complaints
+from odr.services import complaint_reads, complaints, filing
 from odr.services.views import UserView
 from odr.web.api.base import (
     ERROR_MESSAGES,
@@ -74,7 +74,7 @@ async def create_complaint(request: Request) -> Response:
     body = await read_body(request, ComplaintCreate)
     svc = services(request)
     draft = _draft(body, user)
-    detail = await complaints.file_complaint(
+    detail = await filing.file_complaint(
         svc,
         user.actor,
         draft,

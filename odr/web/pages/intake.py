@@ -17,7 +17,7 @@ from odr.domain.errors import N_, DomainError, ValidationFailed
 from odr.domain.intake import CHANNEL_LABELS, CaseKind, Channel, ComplaintDraft
 from odr.domain.money import parse_yuan
 from odr.domain.states import STAFF_ROLES, Role
-from odr.services import complaints
+from odr.services import filing
 from odr.services.merchants import get_merchant, search_merchants
 from odr.services.views import MerchantView, UserView
 from odr.web.auth import require_user
@@ -131,7 +131,7 @@ async def _file(request: Request, template: str, *roles: Role) -> Response:
     try:
         if merchant is None:
             raise ValidationFailed({"merchant_id": N_("Choose a merchant from the list.")})
-        detail = await complaints.file_complaint(
+        detail = await filing.file_complaint(
             services(request),
             user.actor,
             _draft(form, user, merchant),
